@@ -1,0 +1,34 @@
+package dev.reliance.model;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * What a probe does to the activation passing through it:
+ * {@code out = x * (1 - a) + r * a + sigma * eps}, with eps fresh standard normal noise per
+ * element. Any term may be absent. Arrays broadcast against the activation: per unit
+ * {@code (1, U)} or {@code (N, U)} for dense layers, {@code (., C, 1, 1)} per channel or
+ * {@code (., C, H, W)} per element for conv maps.
+ */
+public record ProbeIntervention(NDArray ablation, NDArray replacement, NDArray noiseSigma) {
+
+    public static ProbeIntervention ablate(NDArray ablation, NDArray replacement) {
+        return new ProbeIntervention(ablation, replacement, null);
+    }
+
+    public static ProbeIntervention noise(NDArray sigma) {
+        return new ProbeIntervention(null, null, sigma);
+    }
+
+    public NDArray apply(NDArray x) {
+        NDArray out = x;
+        if (ablation != null) {
+            out = out.mul(ablation.neg().add(1f));
+            if (replacement != null) out = out.add(replacement.mul(ablation));
+        }
+        if (noiseSigma != null) {
+            NDArray eps = x.getManager().randomNormal(x.getShape());
+            out = out.add(eps.mul(noiseSigma));
+        }
+        return out;
+    }
+}
