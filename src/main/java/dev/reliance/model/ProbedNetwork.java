@@ -107,6 +107,19 @@ public final class ProbedNetwork extends AbstractBlock {
         return preProbe(ps, layer, x, false);
     }
 
+    /** The ReLU output (pre-probe) of every hidden layer up to {@code last}, in inference mode with probes as set. */
+    public List<NDArray> activationsUpTo(ParameterStore ps, NDArray input, int last) {
+        List<NDArray> out = new ArrayList<>();
+        NDArray x = input;
+        if (!config.conv()) x = x.reshape(x.getShape().get(0), -1);
+        for (int i = 0; i <= last; i++) {
+            NDArray relu = preProbe(ps, i, x, false);
+            out.add(relu);
+            x = postProbe(ps, i, relu, false);
+        }
+        return out;
+    }
+
     /**
      * Logits from the ReLU output of hidden layer {@code layer}: its probe, then the rest of the
      * network in inference mode. The prefix before it is not recomputed.
