@@ -95,7 +95,7 @@ public final class ProbedNetwork extends AbstractBlock {
     }
 
     private NDArray head(ParameterStore ps, NDArray x, boolean training) {
-        if (config.conv()) x = x.mean(new int[] {2, 3});
+        if (config.conv()) x = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2}); // global average pool
         return head.forward(ps, new NDList(x), training).singletonOrThrow();
     }
 

@@ -11,6 +11,7 @@ public final class AblationResult {
     private final double[] lossSum;
     private final long[] correct;
     private final long[] classTotals;
+    private long flops;
 
     public AblationResult(int orderings, int steps, int classes) {
         this.orderings = orderings;
@@ -36,6 +37,16 @@ public final class AblationResult {
         for (int i = 0; i < lossSum.length; i++) lossSum[i] += o.lossSum[i];
         for (int i = 0; i < correct.length; i++) correct[i] += o.correct[i];
         for (int i = 0; i < classes; i++) classTotals[i] += o.classTotals[i];
+        flops += o.flops;
+    }
+
+    /** Counts floating-point operations done by a fast path (for the benchmark's GFLOP/s). */
+    public void addFlops(long n) {
+        flops += n;
+    }
+
+    public long flops() {
+        return flops;
     }
 
     public int orderings() {

@@ -87,6 +87,7 @@ public final class DenseAblation {
         private final int[] pendingCount;
         private final float[] p;        // probe output buffer
         private final float[] d;        // rank-one coefficients buffer
+        private long flops;
 
         Block(DenseStack stack, int first, float[][] rep, float amount, float[] h, int[] labels, int e, int k) {
             this.stack = stack;
@@ -134,6 +135,7 @@ public final class DenseAblation {
                     record(r, o, s);
                 }
             }
+            r.addFlops(flops);
             return r;
         }
 
@@ -166,6 +168,7 @@ public final class DenseAblation {
             boolean isFirst = l == first;
             BlockKernels.reluProbe(isFirst ? h : z[l], !isFirst, amounts[l], rep[l], p, stack.in(s), e);
             BlockKernels.gemmBias(stack.weights(s), stack.out(s), stack.in(s), p, stack.bias(s), z[s], e);
+            flops += 2L * stack.out(s) * stack.in(s) * e + 3L * stack.in(s) * e;
         }
 
         /** Adds the rank-one terms of layer l's pending ablations to the next pre-activation. */
@@ -186,25 +189,11 @@ public final class DenseAblation {
             }
             int s = l + 1;
             BlockKernels.rankUpdate(stack.weights(s), stack.out(s), stack.in(s), pending[l], n, d, z[s], e);
+            flops += 2L * stack.out(s) * n * e + 3L * n * e;
         }
 
         private void record(AblationResult r, int o, int step) {
-            float[] logits = z[hidden];
-            for (int i = 0; i < e; i++) {
-                double max = Double.NEGATIVE_INFINITY;
-                int best = 0;
-                for (int c = 0; c < k; c++) {
-                    float v = logits[c * e + i];
-                    if (v > max) {
-                        max = v;
-                        best = c;
-                    }
-                }
-                double sum = 0;
-                for (int c = 0; c < k; c++) sum += Math.exp(logits[c * e + i] - max);
-                int label = labels[i];
-                r.record(o, step, label, max + Math.log(sum) - logits[label * e + i], best == label);
-            }
+            BlockScoring.record(r, o, step, z[hidden], labels, e, k);
         }
     }
 }

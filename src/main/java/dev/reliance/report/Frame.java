@@ -34,6 +34,7 @@ final class Frame {
     final double bottom;
     private final Labels labels;
     private final List<LegendItem> legend;
+    private boolean dataOpen;
 
     /** {@code x} is null for a categorical x axis ({@code categories}); {@code y2} is null without a right axis. */
     Frame(int width, int height, String id, Labels labels, Axis x, List<String> categories, Axis y, Axis y2,
@@ -91,12 +92,21 @@ final class Frame {
         drawGrid(svg);
         drawAxes(svg);
         svg.open("g", "class", "data", "clip-path", "url(#" + id + "-clip)");
+        dataOpen = true;
         return svg;
     }
 
-    /** Closes the data group, draws the legend, and returns the finished SVG. */
+    /** Closes the clipped data group; what follows (e.g. point labels) may extend past the plot. */
+    void endData(Svg svg) {
+        if (dataOpen) {
+            svg.close("g");
+            dataOpen = false;
+        }
+    }
+
+    /** Closes the data group if still open, draws the legend, and returns the finished SVG. */
     String end(Svg svg, boolean drewData) {
-        svg.close("g");
+        endData(svg);
         if (!drewData) {
             svg.text("text", "no data", "class", "empty", "x", Num.px((left + right) / 2),
                     "y", Num.px((top + bottom) / 2), "text-anchor", "middle", "fill", "#888888");
@@ -269,7 +279,10 @@ final class Frame {
         if (textWidth(s, font) <= maxWidth) {
             return s;
         }
-        int chars = Math.max(1, (int) Math.floor(maxWidth / (font * CHAR)) - 1);
-        return s.substring(0, Math.min(s.length(), chars)) + "…";
+        int chars = Math.min(s.length(), Math.max(1, (int) Math.floor(maxWidth / (font * CHAR)) - 1));
+        if (chars > 1 && Character.isHighSurrogate(s.charAt(chars - 1))) {
+            chars--; // never split a surrogate pair
+        }
+        return s.substring(0, chars) + "…";
     }
 }
