@@ -26,7 +26,7 @@ final class BarPainter {
         List<LegendItem> legend = new ArrayList<>();
         for (int gi = 0; gi < n; gi++) {
             if (!c.groups().get(gi).name().isEmpty()) {
-                legend.add(LegendItem.box(c.groups().get(gi).name(), c.palette().color(gi, n)));
+                legend.add(LegendItem.bar(c.groups().get(gi).name(), c.palette().color(gi, n)));
             }
         }
         Axis y = Axis.linear(ey, c.yMin(), c.yMax());

@@ -12,8 +12,8 @@ final class Frame {
     private static final double TICK_FONT = 11;
     private static final double TITLE_FONT = 15;
     private static final double LABEL_FONT = 12;
-    private static final double CHAR = 0.6; // average glyph width per font size; errs wide, so text fits
-    private static final double LEGEND_TEXT_MAX = 190;
+    private static final double CHAR = 0.56; // average glyph width per font size (DejaVu Sans ~0.5); errs wide
+    private static final double LEGEND_TEXT_MAX = 220;
     private static final double ROW = 18;
     private static final String AXIS = "#444444";
     private static final String TEXT = "#222222";
@@ -247,6 +247,8 @@ final class Frame {
                     "fill", item.color());
             case BOX -> svg.empty("rect", "x", Num.px(x0 + 4), "y", Num.px(cy - 6), "width", "16", "height", "12",
                     "fill", item.color(), "fill-opacity", "0.45", "stroke", item.color());
+            case BAR -> svg.empty("rect", "x", Num.px(x0 + 4), "y", Num.px(cy - 6), "width", "16", "height", "12",
+                    "fill", item.color());
         }
     }
 

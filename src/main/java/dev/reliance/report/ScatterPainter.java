@@ -18,6 +18,8 @@ final class ScatterPainter {
                 }
             }
         }
+        pad(ex);
+        pad(ey);
         Fit fit = c.fitLine() ? Fit.of(c.groups()) : null;
         List<LegendItem> legend = new ArrayList<>();
         int n = c.groups().size();
@@ -27,7 +29,7 @@ final class ScatterPainter {
             }
         }
         if (fit != null) {
-            String r = Double.isNaN(fit.r) ? "" : " (r = " + Num.fixed(fit.r, 3) + ")";
+            String r = Double.isNaN(fit.r) ? "" : ", r = " + Num.fixed(fit.r, 3);
             legend.add(LegendItem.line("least-squares fit" + r, FIT_COLOR, FIT_DASH, false));
         }
         Frame f = new Frame(width, height, id, new Frame.Labels(c.title(), c.xLabel(), c.yLabel(), ""),
@@ -56,6 +58,17 @@ final class ScatterPainter {
         f.endData(svg);
         drawLabels(svg, f, c.groups());
         return f.end(svg, drew);
+    }
+
+    /** 4% slack on each side, so points at the data's extremes are not drawn on the axis lines. */
+    private static void pad(Extent e) {
+        if (!e.isEmpty() && e.max > e.min) {
+            double slack = 0.04 * (e.max - e.min);
+            double lo = e.min - slack;
+            double hi = e.max + slack;
+            e.add(lo);
+            e.add(hi);
+        }
     }
 
     private static final String FIT_COLOR = "#333333";
