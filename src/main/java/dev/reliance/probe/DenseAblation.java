@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  * changed pre-activation are recomputed, once per evaluated count.
  */
 public final class DenseAblation {
-    static final int BLOCK = 128;
+    static final int BLOCK = 512;
 
     private DenseAblation() {}
 
