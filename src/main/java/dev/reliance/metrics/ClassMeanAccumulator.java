@@ -81,11 +81,19 @@ public final class ClassMeanAccumulator {
         return Selectivity.means(unitSums, counts);
     }
 
-    /** Selectivity of every unit, in unit order. */
+    /**
+     * Selectivity of every unit, in unit order, over the classes that occur in the data (a
+     * label set with absent classes, e.g. a small subset, has K' < K class means; an absent
+     * class has no mean to average).
+     */
     public Selectivity[] selectivities() {
+        int present = 0;
+        for (long c : counts) if (c > 0) present++;
         Selectivity[] out = new Selectivity[units];
         for (int u = 0; u < units; u++) {
-            out[u] = Selectivity.fromClassMeans(classMeans(u), invalid[u]);
+            double[] means = new double[present];
+            for (int k = 0, i = 0; k < classes; k++) if (counts[k] > 0) means[i++] = sums[k][u] / counts[k];
+            out[u] = present < 2 ? Selectivity.UNDEFINED : Selectivity.fromClassMeans(means, invalid[u]);
         }
         return out;
     }

@@ -128,6 +128,16 @@ class SelectivityTest {
         assertThrows(IllegalArgumentException.class, () -> acc.add(new float[3], 2));
         assertThrows(IllegalArgumentException.class, () -> acc.addBatch(new float[5], new int[] {0, 1}));
         acc.add(new float[] {1, 1, 1}, 0);
-        assertThrows(IllegalArgumentException.class, acc::selectivities); // class 1 has no examples
+        // only one class present: selectivity has no meaning
+        assertFalse(acc.selectivities()[0].defined());
+    }
+
+    @Test
+    void absentClassesAreLeftOutOfTheMeans() {
+        ClassMeanAccumulator acc = new ClassMeanAccumulator(1, 3);
+        acc.add(new float[] {3}, 0);
+        acc.add(new float[] {1}, 2);
+        // class 1 never occurs: SI over the two present classes = (3 - 1) / (3 + 1)
+        assertEquals(0.5, acc.selectivities()[0].selectivity(), 1e-12);
     }
 }
