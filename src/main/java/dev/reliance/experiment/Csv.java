@@ -2,9 +2,8 @@ package dev.reliance.experiment;
 
 import dev.reliance.util.AtomicFiles;
 import java.nio.file.Path;
-import java.util.Locale;
 
-/** A small CSV builder: numbers in full precision, Locale.ROOT, NaN as empty; written atomically. */
+/** A small CSV builder: numbers in full (round-trip) precision, NaN as an empty cell; written atomically. */
 public final class Csv {
     private final StringBuilder sb = new StringBuilder();
 
@@ -23,8 +22,8 @@ public final class Csv {
 
     static String format(Object v) {
         if (v == null) return "";
-        if (v instanceof Double d) return d.isNaN() ? "" : String.format(Locale.ROOT, "%.10g", d);
-        if (v instanceof Float f) return f.isNaN() ? "" : String.format(Locale.ROOT, "%.8g", f);
+        if (v instanceof Double d) return d.isNaN() ? "" : Double.toString(d); // shortest exact round-trip form
+        if (v instanceof Float f) return f.isNaN() ? "" : Float.toString(f);
         String s = v.toString();
         return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }

@@ -279,6 +279,9 @@ final class ReportData {
         if (t.size() == 0) {
             return null;
         }
+        for (String c : List.of("epoch", "train_loss", "test_loss", "ablation_auc", "noise_auc")) {
+            t.column(c); // malformed numbers surface here, where the run's file is skipped with a note
+        }
         JsonNode j = json(dir.resolve("dynamics.json"));
         if (j == null) {
             return new Dynamics(t, null, null, null);
