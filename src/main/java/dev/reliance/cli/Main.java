@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point: a thin shell over the library API. */
 @Command(name = "reliance", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Measures how much trained networks rely on single directions, and how that predicts generalization.",
-        subcommands = {DemoCommand.class, TrainCommand.class, AnalyzeCommand.class, SweepCommand.class, ReportCommand.class, DynamicsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, TrainCommand.class, AnalyzeCommand.class, SweepCommand.class, ReportCommand.class, ImportCommand.class, DynamicsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

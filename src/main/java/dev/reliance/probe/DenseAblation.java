@@ -47,13 +47,14 @@ public final class DenseAblation {
                 int to = Math.min(data.size(), from + Prefix.CHUNK);
                 float[] h = Prefix.activations(net, manager, data, from, to, first);
                 int units = stack.in(first + 1);
+                int n = to - from;
                 List<Future<AblationResult>> parts = new ArrayList<>();
                 for (int b = from; b < to; b += BLOCK) {
                     int b0 = b - from;
                     int e = Math.min(BLOCK, to - b);
                     int[] labels = java.util.Arrays.copyOfRange(data.labels(), b, b + e);
                     parts.add(pool.submit(() -> new Block(stack, first, rep, (float) plan.mode().amount(),
-                            Prefix.block(h, units, b0, e), labels, e, data.numClasses()).run(orders, plan.counts())));
+                            Prefix.block(h, units, n, b0, e), labels, e, data.numClasses()).run(orders, plan.counts())));
                 }
                 for (Future<AblationResult> f : parts) total.merge(f.get()); // in block order: deterministic sums
                 examplesDone.accept(to);

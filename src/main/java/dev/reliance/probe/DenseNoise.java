@@ -49,18 +49,24 @@ public final class DenseNoise {
                 try (NDManager m = manager.newSubManager()) {
                     net.clearProbes();
                     NDArray h = net.activationsBeforeProbe(new ParameterStore(m, false), Batches.inputs(m, data, from, to), first);
-                    float[] z0 = h.dot(wT).add(bias).toFloatArray();
+                    float[] z0 = Prefix.unitMajor(h.dot(wT).add(bias));
+                    // PyTorch draws repeat r's noise while the Java workers still score repeat r - 1
+                    List<Future<AblationResult>> inFlight = List.of();
                     for (int r = 0; r < plan.repeats(); r++) {
                         NDArray eps = source.epsilon(m, r, first, from, to, ReferenceNoise.perExample(net.config(), first));
-                        float[] g = eps.mul(sdFirst).dot(wT).toFloatArray();
+                        float[] g = Prefix.unitMajor(eps.mul(sdFirst).dot(wT));
                         float[][] later = new float[hidden][];
                         for (int l = next; l < hidden; l++) {
                             if (!plan.units().contains(l)) continue;
-                            later[l] = source.epsilon(m, r, l, from, to, ReferenceNoise.perExample(net.config(), l)).mul(m.create(stats.unitSds(l))).toFloatArray();
+                            later[l] = Prefix.unitMajor(source.epsilon(m, r, l, from, to, ReferenceNoise.perExample(net.config(), l))
+                                    .mul(m.create(stats.unitSds(l))));
                         }
-                        runBlocks(pool, stack, first, data, from, to, z0, g, later, mult, r, chunk);
-                        progress.accept(done += to - from);
+                        collect(inFlight, chunk);
+                        if (r > 0) progress.accept(done += to - from);
+                        inFlight = submitBlocks(pool, stack, first, data, from, to, z0, g, later, mult, r, chunk.orderings());
                     }
+                    collect(inFlight, chunk);
+                    progress.accept(done += to - from);
                 }
                 total.merge(chunk);
             }
@@ -75,25 +81,31 @@ public final class DenseNoise {
         return total;
     }
 
-    private static void runBlocks(ExecutorService pool, DenseStack stack, int first, Dataset data, int from, int to,
-            float[] z0, float[] g, float[][] later, float[] mult, int repeat, AblationResult into)
-            throws InterruptedException, ExecutionException {
+    /** Merges finished block results in block order (deterministic sums). */
+    private static void collect(List<Future<AblationResult>> parts, AblationResult into) throws InterruptedException, ExecutionException {
+        for (Future<AblationResult> f : parts) into.merge(f.get());
+    }
+
+    private static List<Future<AblationResult>> submitBlocks(ExecutorService pool, DenseStack stack, int first, Dataset data, int from,
+            int to, float[] z0, float[] g, float[][] later, float[] mult, int repeat, int repeats) {
         List<Future<AblationResult>> parts = new ArrayList<>();
         int units = stack.out(first + 1);
+        int n = to - from;
         for (int b = from; b < to; b += DenseAblation.BLOCK) {
             int b0 = b - from;
             int e = Math.min(DenseAblation.BLOCK, to - b);
             int[] labels = Arrays.copyOfRange(data.labels(), b, b + e);
             parts.add(pool.submit(() -> new Block(stack, first, labels, e, data.numClasses(),
-                    Prefix.block(z0, units, b0, e), Prefix.block(g, units, b0, e), blocks(later, stack, b0, e))
-                    .run(mult, repeat, into.orderings())));
+                    Prefix.block(z0, units, n, b0, e), Prefix.block(g, units, n, b0, e),
+                    blocks(later, stack, n, b0, e))
+                    .run(mult, repeat, repeats)));
         }
-        for (Future<AblationResult> f : parts) into.merge(f.get());
+        return parts;
     }
 
-    private static float[][] blocks(float[][] later, DenseStack stack, int b0, int e) {
+    private static float[][] blocks(float[][] later, DenseStack stack, int n, int b0, int e) {
         float[][] out = new float[later.length][];
-        for (int l = 0; l < later.length; l++) if (later[l] != null) out[l] = Prefix.block(later[l], stack.out(l), b0, e);
+        for (int l = 0; l < later.length; l++) if (later[l] != null) out[l] = Prefix.block(later[l], stack.out(l), n, b0, e);
         return out;
     }
 
@@ -124,16 +136,22 @@ public final class DenseNoise {
             AblationResult r = new AblationResult(repeats, mult.length, k);
             int hidden = stack.stages() - 1;
             float[] z = new float[z0.length];
+            float[][] xs = new float[hidden + 1][];
+            float[][] outs = new float[hidden + 1][];
+            for (int l = first + 1; l < hidden; l++) {
+                xs[l] = new float[stack.in(l + 1) * e];
+                outs[l] = new float[stack.out(l + 1) * e];
+            }
             for (int s = 0; s < mult.length; s++) {
                 float m = mult[s];
                 for (int i = 0; i < z.length; i++) z[i] = z0[i] + m * g[i];
                 float[] cur = z;
                 for (int l = first + 1; l < hidden; l++) {
                     int stage = l + 1;
-                    float[] x = new float[stack.in(stage) * e];
+                    float[] x = xs[l];
                     float[] n = noise[l];
                     for (int i = 0; i < x.length; i++) x[i] = Math.max(cur[i], 0f) + (n == null ? 0f : m * n[i]);
-                    float[] next = new float[stack.out(stage) * e];
+                    float[] next = outs[l];
                     BlockKernels.gemmBias(stack.weights(stage), stack.out(stage), stack.in(stage), x, stack.bias(stage), next, e);
                     flops += 2L * stack.out(stage) * stack.in(stage) * e + 3L * x.length;
                     cur = next;

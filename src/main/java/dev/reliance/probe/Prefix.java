@@ -12,21 +12,26 @@ final class Prefix {
 
     private Prefix() {}
 
-    /** Post-ReLU activations of hidden layer {@code layer} (intact network) for examples [from, to), row-major. */
+    /**
+     * Post-ReLU activations of hidden layer {@code layer} (intact network) for examples [from, to),
+     * unit-major: (units x n), transposed by PyTorch so blocks are cut with plain array copies.
+     */
     static float[] activations(ProbedNetwork net, NDManager manager, Dataset data, int from, int to, int layer) {
         net.clearProbes();
         try (NDManager m = manager.newSubManager()) {
-            return net.activationsBeforeProbe(new ParameterStore(m, false), Batches.inputs(m, data, from, to), layer).toFloatArray();
+            return unitMajor(net.activationsBeforeProbe(new ParameterStore(m, false), Batches.inputs(m, data, from, to), layer));
         }
     }
 
-    /** Column block [b0, b0+e) of a row-major (n x units) matrix, as a unit-major (units x e) block. */
-    static float[] block(float[] rows, int units, int b0, int e) {
+    /** A (n x units) array as a unit-major (units x n) float array. */
+    static float[] unitMajor(ai.djl.ndarray.NDArray rows) {
+        return rows.transpose().toFloatArray();
+    }
+
+    /** Columns [b0, b0+e) of a unit-major (units x n) matrix, as a (units x e) block. */
+    static float[] block(float[] unitMajor, int units, int n, int b0, int e) {
         float[] t = new float[units * e];
-        for (int i = 0; i < e; i++) {
-            int ro = (b0 + i) * units;
-            for (int u = 0; u < units; u++) t[u * e + i] = rows[ro + u];
-        }
+        for (int u = 0; u < units; u++) System.arraycopy(unitMajor, u * n + b0, t, u * e, e);
         return t;
     }
 }

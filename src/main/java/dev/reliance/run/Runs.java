@@ -82,6 +82,34 @@ public final class Runs {
         return r;
     }
 
+    /**
+     * Makes a run directory from weights trained elsewhere (safetensors with this tool's tensor
+     * names, see README): the config names the data set, subsets and architecture; the training
+     * labels are the clean ones (or corrupted as the config says). Final metrics are measured.
+     */
+    public static LoadedRun importWeights(TrainConfig cfg, Path weights, Path outDir) {
+        cfg.validate();
+        RunFiles files = new RunFiles(outDir);
+        prepareOutput(outDir);
+        DataSplits data = RunData.prepare(cfg);
+        ProbedNetwork net = new ProbedNetwork(NetworkTrainer.modelConfig(cfg, data.train()));
+        Model model = NetworkTrainer.newModel(net, cfg.seed());
+        try {
+            ModelWeights.load(net, weights);
+            IdxWriter.writeLabels(files.trainLabels(), data.train().labels());
+            EpochMetrics m = NetworkTrainer.measure(0, net, model.getNDManager(), data);
+            MetricsCsv.write(files.metricsCsv(), List.of(m));
+            ModelWeights.save(net, files.weights());
+            ObjectNode record = record(cfg, data, m, 0, 0);
+            record.put("imported_from", weights.toAbsolutePath().toString());
+            Json.writeFile(files.runJson(), record);
+            return new LoadedRun(files, cfg, record, model, net, data);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
     /** Loads a finished run; {@code dataDir} overrides where the data set is looked up. */
     public static LoadedRun load(Path dir, Path dataDir) {
         return load(dir, dataDir, new RunFiles(dir).weights());

@@ -140,6 +140,46 @@ class RunsTest {
     }
 
     @Test
+    void importedWeightsReproduceTheRunAndAreReadableByAnIndependentReader() throws Exception {
+        Path out = tmp.resolve("to-import");
+        TrainConfig cfg = config("mlp:16,8", 0.0, 2);
+        double testAccuracy;
+        try (LoadedRun run = Runs.train(cfg, out, new TrainingListener() {})) {
+            testAccuracy = run.record().get("final").get("test_accuracy").asDouble();
+        }
+        try (LoadedRun imported = Runs.importWeights(cfg, out.resolve("model.safetensors"), tmp.resolve("imported"))) {
+            assertEquals(testAccuracy, imported.record().get("final").get("test_accuracy").asDouble(), 0.0);
+        }
+        UserException wrong = assertThrows(UserException.class,
+                () -> Runs.importWeights(config("mlp:16,9", 0.0, 2), out.resolve("model.safetensors"), tmp.resolve("wrong")));
+        assertTrue(wrong.getMessage().contains("hidden.1.weight"), wrong.getMessage());
+        // an independent reader (Python's json + numpy, not our code) sees the same tensors
+        Path py = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(py)
+                && new ProcessBuilder(py.toString(), "-c", "import numpy").start().waitFor() == 0, "python3 with numpy");
+        String script = "import json,struct,sys,numpy as np\n"
+                + "b=open(sys.argv[1],'rb').read(); n=struct.unpack('<Q',b[:8])[0]; h=json.loads(b[8:8+n])\n"
+                + "for k,v in h.items():\n"
+                + "  if k=='__metadata__': continue\n"
+                + "  s,e=v['data_offsets']; a=np.frombuffer(b[8+n+s:8+n+e],dtype='<f4').reshape(v['shape'])\n"
+                + "  print(k, v['dtype'], 'x'.join(map(str,a.shape)), repr(float(a.astype(np.float64).sum())))\n";
+        Process p = new ProcessBuilder(py.toString(), "-c", script, out.resolve("model.safetensors").toString()).redirectErrorStream(true).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        assertEquals(0, p.waitFor(), String.join("\n", lines));
+        Map<String, Tensor> ours = Safetensors.read(out.resolve("model.safetensors")).tensors();
+        assertEquals(ours.size(), lines.size());
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            Tensor t = ours.get(f[0]);
+            assertEquals("F32", f[1]);
+            assertEquals(java.util.Arrays.stream(t.shape()).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining("x")), f[2]);
+            double sum = 0;
+            for (float v : t.data()) sum += v;
+            assertEquals(sum, Double.parseDouble(f[3]), 1e-6 * Math.max(1, Math.abs(sum)));
+        }
+    }
+
+    @Test
     void badRunDirectoriesGetOneLineErrors() throws Exception {
         UserException missing = assertThrows(UserException.class, () -> Runs.load(tmp.resolve("nope"), null));
         assertTrue(missing.getMessage().contains("nope"));
