@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Runs both epoch-time benchmarks one after the other: Debian's python3-torch (default OpenMP
 # settings, then OMP_WAIT_POLICY=PASSIVE) and Reliance's TrainBench. Extra args go to both.
-# BENCH_EXTRA_CP, if set, is put in front of the Java classpath (e.g. patched classes).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # $1: an extra VAR=value for python's environment, or "".
@@ -10,5 +9,5 @@ echo "### python3-torch, default OpenMP settings"; py "" "$@"
 echo "### python3-torch, OMP_WAIT_POLICY=PASSIVE"; py OMP_WAIT_POLICY=PASSIVE "$@"
 echo "### Reliance TrainBench"
 mvn -q -o package -DskipTests
-OPT_OUT_TRACKING=true java -Dai.djl.offline=true -cp "${BENCH_EXTRA_CP:+$BENCH_EXTRA_CP:}target/reliance.jar:target/lib/*" \
+OPT_OUT_TRACKING=true java -Dai.djl.offline=true -cp "target/reliance.jar:target/lib/*" \
   dev.reliance.bench.TrainBench "$@"

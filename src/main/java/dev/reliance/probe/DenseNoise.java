@@ -53,13 +53,16 @@ public final class DenseNoise {
                     // PyTorch draws repeat r's noise while the Java workers still score repeat r - 1
                     List<Future<AblationResult>> inFlight = List.of();
                     for (int r = 0; r < plan.repeats(); r++) {
-                        NDArray eps = source.epsilon(m, r, first, from, to, ReferenceNoise.perExample(net.config(), first));
-                        float[] g = Prefix.unitMajor(eps.mul(sdFirst).dot(wT));
+                        float[] g;
                         float[][] later = new float[hidden][];
-                        for (int l = next; l < hidden; l++) {
-                            if (!plan.units().contains(l)) continue;
-                            later[l] = Prefix.unitMajor(source.epsilon(m, r, l, from, to, ReferenceNoise.perExample(net.config(), l))
-                                    .mul(m.create(stats.unitSds(l))));
+                        try (NDManager rm = m.newSubManager()) {
+                            NDArray eps = source.epsilon(rm, r, first, from, to, ReferenceNoise.perExample(net.config(), first));
+                            g = Prefix.unitMajor(eps.mul(sdFirst).dot(wT));
+                            for (int l = next; l < hidden; l++) {
+                                if (!plan.units().contains(l)) continue;
+                                later[l] = Prefix.unitMajor(source.epsilon(rm, r, l, from, to, ReferenceNoise.perExample(net.config(), l))
+                                        .mul(rm.create(stats.unitSds(l))));
+                            }
                         }
                         collect(inFlight, chunk);
                         if (r > 0) progress.accept(done += to - from);

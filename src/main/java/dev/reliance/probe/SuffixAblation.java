@@ -51,6 +51,7 @@ public final class SuffixAblation {
                             java.util.Arrays.fill(reps, 1);
                             reps[0] = s1 - s0;
                             NDArray tiled = h.tile(reps); // state-major: [state 0: examples..., state 1: ...]
+                            tiled.attach(pass); // results of ops on it belong to its manager: freed after this pass
                             float[] logits = net.forwardFromProbe(new ParameterStore(pass, false), first, tiled).toFloatArray();
                             for (int st = s0; st < s1; st++) {
                                 int o = st / plan.counts().length;

@@ -37,19 +37,27 @@ public final class SuffixNoise {
                     net.clearProbes();
                     NDArray h = net.activationsBeforeProbe(new ParameterStore(m, false), Batches.inputs(m, data, from, to), first);
                     for (int r = 0; r < plan.repeats(); r++) {
-                        NDArray[] noise = new NDArray[c.hiddenLayerCount()];
-                        for (int l : plan.units().layers()) {
-                            int units = c.layers().get(l).width();
-                            NDArray sd = m.create(stats.unitSds(l), c.conv() ? new Shape(1, units, 1, 1) : new Shape(1, units));
-                            noise[l] = source.epsilon(m, r, l, from, to, ReferenceNoise.perExample(c, l)).mul(sd);
-                        }
-                        for (int s = 0; s < plan.scales().length; s++) {
-                            try (NDManager pass = m.newSubManager()) {
-                                for (int l : plan.units().layers()) net.probe(l).set(ProbeIntervention.add(noise[l].mul(plan.multiplier(s))));
-                                float[] logits = net.forwardFromProbe(new ParameterStore(pass, false), first, h).toFloatArray();
-                                for (int i = 0; i < to - from; i++) {
-                                    int label = data.labels()[from + i];
-                                    result.record(r, s, label, Logits.crossEntropy(logits, i, k, label), Logits.argmax(logits, i, k) == label);
+                        try (NDManager rm = m.newSubManager()) {
+                            NDArray[] noise = new NDArray[c.hiddenLayerCount()];
+                            for (int l : plan.units().layers()) {
+                                int units = c.layers().get(l).width();
+                                NDArray sd = rm.create(stats.unitSds(l), c.conv() ? new Shape(1, units, 1, 1) : new Shape(1, units));
+                                noise[l] = source.epsilon(rm, r, l, from, to, ReferenceNoise.perExample(c, l)).mul(sd);
+                            }
+                            for (int s = 0; s < plan.scales().length; s++) {
+                                try (NDManager pass = rm.newSubManager()) {
+                                    for (int l : plan.units().layers()) {
+                                        NDArray n = noise[l].mul(plan.multiplier(s));
+                                        n.attach(pass);
+                                        net.probe(l).set(ProbeIntervention.add(n));
+                                    }
+                                    NDArray x = h.duplicate();
+                                    x.attach(pass); // intermediates follow their input's manager: freed after this pass
+                                    float[] logits = net.forwardFromProbe(new ParameterStore(pass, false), first, x).toFloatArray();
+                                    for (int i = 0; i < to - from; i++) {
+                                        int label = data.labels()[from + i];
+                                        result.record(r, s, label, Logits.crossEntropy(logits, i, k, label), Logits.argmax(logits, i, k) == label);
+                                    }
                                 }
                             }
                         }
