@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reliance.data.Dataset;
 import dev.reliance.data.Subsets;
 import dev.reliance.metrics.Auc;
-import dev.reliance.metrics.Correlation;
 import dev.reliance.metrics.CurveStats;
 import dev.reliance.metrics.MutualInformation;
 import dev.reliance.model.ModelConfig;
@@ -213,9 +212,5 @@ public final class Analyzer {
             }
             return c;
         }
-    }
-
-    static Correlation[] both(double[] x, double[] y) {
-        return new Correlation[] {Correlation.spearman(x, y), Correlation.pearson(x, y)};
     }
 }

@@ -2,7 +2,6 @@ package dev.reliance.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reliance.metrics.Breakpoints;
-import dev.reliance.metrics.Correlation;
 import dev.reliance.model.Inference;
 import dev.reliance.run.LoadedRun;
 import dev.reliance.run.RunFiles;
@@ -64,11 +63,7 @@ public final class Dynamics {
         j.put("checkpoints", n);
         j.put("auc_decline_epoch", epochs[Breakpoints.declineStart(auc, Breakpoints.DEFAULT_WINDOW)]);
         j.put("loss_divergence_epoch", epochs[Breakpoints.lossDivergence(testLoss, Breakpoints.DEFAULT_WINDOW)]);
-        Correlation sp = Correlation.spearman(auc, testLoss);
-        ObjectNode c = j.putObject("spearman_auc_vs_test_loss");
-        c.put("spearman", sp.coefficient());
-        c.put("spearman_p", sp.pValue());
-        c.put("n", sp.n());
+        CorrelationJson.put(j, "spearman_auc_vs_test_loss", auc, testLoss);
         j.put("definitions", "auc_decline_epoch: last epoch at which the 3-point moving average of AUC is at its maximum; "
                 + "loss_divergence_epoch: first epoch of the minimum of the 3-point moving average of test loss");
         Json.writeFile(out.resolve("dynamics.json"), j);

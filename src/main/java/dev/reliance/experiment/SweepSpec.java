@@ -91,6 +91,8 @@ public final class SweepSpec {
             if (s == null) throw new UserException(file + ": empty sweep spec");
             s.expand(); // validates every run's config
             return s;
+        } catch (UserException e) {
+            throw new UserException(file + ": " + e.getMessage());
         } catch (IOException e) {
             String msg = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("unreadable");
             throw new UserException(file + ": invalid sweep spec: " + msg);

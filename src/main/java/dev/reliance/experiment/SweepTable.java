@@ -3,7 +3,6 @@ package dev.reliance.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reliance.metrics.Correlation;
 import dev.reliance.metrics.ModelSelection;
 import dev.reliance.util.Json;
 import java.nio.file.Files;
@@ -88,15 +87,7 @@ public final class SweepTable {
         for (String[] s : scores) {
             double[] x = rows.stream().mapToDouble(r -> r.auc(s[1], s[2])).toArray();
             for (String t : targets) {
-                double[] y = rows.stream().mapToDouble(r -> r.fin(t)).toArray();
-                ObjectNode c = j.putObject(s[0] + "_vs_" + t);
-                Correlation sp = Correlation.spearman(x, y);
-                Correlation pe = Correlation.pearson(x, y);
-                c.put("spearman", sp.coefficient());
-                c.put("spearman_p", sp.pValue());
-                c.put("pearson", pe.coefficient());
-                c.put("pearson_p", pe.pValue());
-                c.put("n", sp.n());
+                CorrelationJson.put(j, s[0] + "_vs_" + t, x, rows.stream().mapToDouble(r -> r.fin(t)).toArray());
             }
         }
         double[] auc = rows.stream().mapToDouble(r -> r.auc("ablation", "auc")).toArray();

@@ -2,7 +2,6 @@ package dev.reliance.experiment;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reliance.metrics.Correlation;
 import dev.reliance.metrics.MutualInformation;
 import dev.reliance.metrics.Selectivity;
 import dev.reliance.probe.UnitRef;
@@ -109,10 +108,10 @@ final class UnitTable {
     private ObjectNode correlations(Integer layer) {
         ObjectNode o = Json.object();
         double[] imp = filter(importance.lossIncrease(), layer);
-        put(o, "importance_vs_selectivity", imp, filter(selectivity(), layer));
-        put(o, "importance_vs_mutual_information", imp, filter(information(), layer));
-        put(o, "importance_vs_l1_norm", imp, filter(l1, layer));
-        put(o, "accuracy_drop_vs_selectivity", filter(importance.accuracyDrop(), layer), filter(selectivity(), layer));
+        CorrelationJson.put(o, "importance_vs_selectivity", imp, filter(selectivity(), layer));
+        CorrelationJson.put(o, "importance_vs_mutual_information", imp, filter(information(), layer));
+        CorrelationJson.put(o, "importance_vs_l1_norm", imp, filter(l1, layer));
+        CorrelationJson.put(o, "accuracy_drop_vs_selectivity", filter(importance.accuracyDrop(), layer), filter(selectivity(), layer));
         return o;
     }
 
@@ -120,16 +119,5 @@ final class UnitTable {
         if (layer == null) return v;
         return java.util.stream.IntStream.range(0, set.size()).filter(i -> set.units().get(i).layer() == layer)
                 .mapToDouble(i -> v[i]).toArray();
-    }
-
-    private static void put(ObjectNode o, String name, double[] x, double[] y) {
-        ObjectNode c = o.putObject(name);
-        Correlation s = Correlation.spearman(x, y);
-        Correlation p = Correlation.pearson(x, y);
-        c.put("spearman", s.coefficient());
-        c.put("spearman_p", s.pValue());
-        c.put("pearson", p.coefficient());
-        c.put("pearson_p", p.pValue());
-        c.put("n", s.n());
     }
 }

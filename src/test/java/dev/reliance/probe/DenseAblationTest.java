@@ -6,29 +6,14 @@ import ai.djl.Model;
 import dev.reliance.data.Dataset;
 import dev.reliance.model.ModelConfig;
 import dev.reliance.model.ProbedNetwork;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class DenseAblationTest {
 
     static List<int[]> randomOrderings(int n, int count, long seed) {
-        Random r = new Random(seed);
-        List<int[]> out = new ArrayList<>();
-        for (int o = 0; o < count; o++) {
-            int[] p = new int[n];
-            for (int i = 0; i < n; i++) p[i] = i;
-            for (int i = n - 1; i > 0; i--) {
-                int j = r.nextInt(i + 1);
-                int t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
-            out.add(p);
-        }
-        return out;
+        return Orderings.random(n, count, seed);
     }
 
     static void assertSameCurves(AblationResult ref, AblationResult fast) {
