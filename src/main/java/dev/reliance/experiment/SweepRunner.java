@@ -104,13 +104,21 @@ public final class SweepRunner {
             throw new UserException("--out " + out + ": cannot create directory (" + e.getMessage() + ")");
         }
         Path saved = out.resolve("spec.json");
-        String json = Json.write(Json.MAPPER.valueToTree(spec));
+        var spec0 = Json.MAPPER.valueToTree(spec);
         if (Files.isRegularFile(saved)) {
-            String old = Json.write(Json.readFile(saved));
-            if (!old.equals(json)) throw new UserException("--out " + out + ": holds a different sweep (spec.json differs); use another folder");
+            if (!withoutDataDir(Json.readFile(saved)).equals(withoutDataDir(spec0))) {
+                throw new UserException("--out " + out + ": holds a different sweep (spec.json differs); use another folder");
+            }
         } else {
-            Json.writeFile(saved, Json.MAPPER.valueToTree(spec));
+            Json.writeFile(saved, spec0);
         }
+    }
+
+    /** Where the data lives may change between machines or resumes; what is computed may not. */
+    private static com.fasterxml.jackson.databind.JsonNode withoutDataDir(com.fasterxml.jackson.databind.JsonNode spec) {
+        var copy = spec.deepCopy();
+        if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.remove("dataDir");
+        return copy;
     }
 
     /** Each run in its own JVM running {@code reliance sweep SPEC --out DIR --only ID}, {@code workers} at a time. */
