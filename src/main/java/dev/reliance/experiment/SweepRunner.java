@@ -104,7 +104,12 @@ public final class SweepRunner {
             throw new UserException("--out " + out + ": cannot create directory (" + e.getMessage() + ")");
         }
         Path saved = out.resolve("spec.json");
-        var spec0 = Json.MAPPER.valueToTree(spec);
+        com.fasterxml.jackson.databind.JsonNode spec0;
+        try { // through text, so numbers compare as they will be read back
+            spec0 = Json.MAPPER.readTree(Json.write(Json.MAPPER.valueToTree(spec)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
         if (Files.isRegularFile(saved)) {
             if (!withoutDataDir(Json.readFile(saved)).equals(withoutDataDir(spec0))) {
                 throw new UserException("--out " + out + ": holds a different sweep (spec.json differs); use another folder");
