@@ -16,7 +16,7 @@ import dev.reliance.probe.AblationResult;
 import dev.reliance.probe.ActivationStats;
 import dev.reliance.probe.DenseAblation;
 import dev.reliance.probe.DenseNoise;
-import dev.reliance.probe.DenseStack;
+import dev.reliance.model.ModelWeights;
 import dev.reliance.probe.NoisePlan;
 import dev.reliance.probe.Orderings;
 import dev.reliance.probe.SuffixAblation;
@@ -109,7 +109,7 @@ public final class Analyzer {
         double[] out = new double[set.size()];
         int pos = 0;
         for (int l : set.layers()) {
-            float[] v = DenseStack.incomingL1(net, l);
+            float[] v = ModelWeights.incomingL1(net, l);
             for (float x : v) out[pos++] = x;
         }
         return out;

@@ -34,6 +34,21 @@ public final class ModelWeights {
         return m;
     }
 
+    /** L1 norm of each unit's incoming weights in hidden layer {@code layer} (a neuron's row, or a conv filter), as trained. */
+    public static float[] incomingL1(ProbedNetwork net, int layer) {
+        NDArray w = net.namedParameters().get("hidden." + layer + ".weight").getArray();
+        int units = (int) w.getShape().get(0);
+        float[] data = w.toFloatArray();
+        int per = data.length / units;
+        float[] l1 = new float[units];
+        for (int u = 0; u < units; u++) {
+            double s = 0;
+            for (int i = 0; i < per; i++) s += Math.abs(data[u * per + i]);
+            l1[u] = (float) s;
+        }
+        return l1;
+    }
+
     public static void save(ProbedNetwork net, Path file) {
         Safetensors.write(file, export(net), metadata(net.config()));
     }

@@ -94,6 +94,12 @@ public final class ActivationStats {
         return unitMeans[l];
     }
 
+    /** SD per unit of layer {@code l} as an array that broadcasts over activations: (1, U) or (1, C, 1, 1). */
+    public NDArray unitSds(NDManager m, ModelConfig c, int l) {
+        float[] sd = unitSds[l];
+        return m.create(sd, c.conv() ? new ai.djl.ndarray.types.Shape(1, sd.length, 1, 1) : new ai.djl.ndarray.types.Shape(1, sd.length));
+    }
+
     /** SD per unit (channel) of layer {@code l}. */
     public float[] unitSds(int l) {
         return unitSds[l];

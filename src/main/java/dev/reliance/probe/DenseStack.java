@@ -76,18 +76,4 @@ public final class DenseStack {
     public float[] bias(int stage) {
         return biases[stage];
     }
-
-    /** L1 norm of each unit's incoming weights in hidden layer {@code layer} (before BN folding is irrelevant: raw layer). */
-    public static float[] incomingL1(ProbedNetwork net, int layer) {
-        Tensor w = ModelWeights.export(net).get("hidden." + layer + ".weight");
-        int units = (int) w.shape()[0];
-        int per = w.data().length / units;
-        float[] l1 = new float[units];
-        for (int u = 0; u < units; u++) {
-            double s = 0;
-            for (int i = 0; i < per; i++) s += Math.abs(w.data()[u * per + i]);
-            l1[u] = (float) s;
-        }
-        return l1;
-    }
 }

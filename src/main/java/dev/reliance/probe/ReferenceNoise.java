@@ -34,8 +34,7 @@ public final class ReferenceNoise {
                         try (NDManager m = manager.newSubManager()) {
                             for (int l : plan.units().layers()) {
                                 NDArray eps = source.epsilon(m, r, l, from, to, perExample(c, l));
-                                NDArray sd = m.create(stats.unitSds(l), c.conv() ? new Shape(1, sd(c, l), 1, 1) : new Shape(1, sd(c, l)));
-                                net.probe(l).set(ProbeIntervention.add(eps.mul(sd).mul(plan.multiplier(s))));
+                                net.probe(l).set(ProbeIntervention.add(eps.mul(stats.unitSds(m, c, l)).mul(plan.multiplier(s))));
                             }
                             float[] logits = net.forward(new ParameterStore(m, false), new NDList(Batches.inputs(m, data, from, to)), false)
                                     .singletonOrThrow().toFloatArray();
@@ -51,10 +50,6 @@ public final class ReferenceNoise {
             net.clearProbes();
         }
         return result;
-    }
-
-    private static int sd(ModelConfig c, int l) {
-        return c.layers().get(l).width();
     }
 
     /** Shape of one example's activation at hidden layer {@code l}. */

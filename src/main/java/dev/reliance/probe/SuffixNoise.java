@@ -40,9 +40,7 @@ public final class SuffixNoise {
                         try (NDManager rm = m.newSubManager()) {
                             NDArray[] noise = new NDArray[c.hiddenLayerCount()];
                             for (int l : plan.units().layers()) {
-                                int units = c.layers().get(l).width();
-                                NDArray sd = rm.create(stats.unitSds(l), c.conv() ? new Shape(1, units, 1, 1) : new Shape(1, units));
-                                noise[l] = source.epsilon(rm, r, l, from, to, ReferenceNoise.perExample(c, l)).mul(sd);
+                                noise[l] = source.epsilon(rm, r, l, from, to, ReferenceNoise.perExample(c, l)).mul(stats.unitSds(rm, c, l));
                             }
                             for (int s = 0; s < plan.scales().length; s++) {
                                 try (NDManager pass = rm.newSubManager()) {

@@ -129,7 +129,7 @@ public final class Runs {
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             throw new UserException(files.runJson() + ": config missing or incompatible with this version of reliance");
         }
-        if (dataDir != null) cfg = withDataDir(cfg, dataDir.toString());
+        if (dataDir != null) cfg = cfg.withDataDir(dataDir.toString());
         DataSplits clean = RunData.cleanSplits(cfg);
         Dataset train = clean.train();
         if (!Files.isRegularFile(files.trainLabels())) throw new UserException(files.trainLabels() + ": file not found");
@@ -148,12 +148,6 @@ public final class Runs {
             throw e;
         }
         return new LoadedRun(files, cfg, record, model, net, data);
-    }
-
-    private static TrainConfig withDataDir(TrainConfig c, String dataDir) {
-        return new TrainConfig(c.dataset(), dataDir, c.trainSize(), c.testSize(), c.corruption(), c.model(), c.batchNorm(),
-                c.dropout(), c.optimizer(), c.learningRate(), c.momentum(), c.batchSize(), c.epochs(), c.weightDecay(),
-                c.seed(), c.checkpointEvery(), c.stopAtTrainAccuracy(), c.threads());
     }
 
     private static void prepareOutput(Path dir) {

@@ -59,6 +59,11 @@ public record TrainConfig(
                 learningRate, momentum, batchSize, epochs, weightDecay, seed, checkpointEvery, stopAtTrainAccuracy, threads);
     }
 
+    public TrainConfig withDataDir(String dir) {
+        return new TrainConfig(dataset, dir, trainSize, testSize, corruption, model, batchNorm, dropout, optimizer,
+                learningRate, momentum, batchSize, epochs, weightDecay, seed, checkpointEvery, stopAtTrainAccuracy, threads);
+    }
+
     public TrainConfig withSeed(long s) {
         return new TrainConfig(dataset, dataDir, trainSize, testSize, corruption, model, batchNorm, dropout, optimizer,
                 learningRate, momentum, batchSize, epochs, weightDecay, s, checkpointEvery, stopAtTrainAccuracy, threads);
