@@ -2,7 +2,6 @@ package dev.reliance.probe;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.reliance.data.Dataset;
 import dev.reliance.model.Batches;
